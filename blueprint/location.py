@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
+from types import CodeType
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +36,7 @@ def caller_location(depth: int = 2) -> Location:
     code = frame.f_code
     line = frame.f_lineno
     column, end_line, end_column = 0, line, 0
-    positions = list(code.co_positions())
+    positions = _positions(code)
     index = frame.f_lasti // 2
     if 0 <= index < len(positions):
         start, end, start_col, end_col = positions[index]
@@ -46,3 +48,12 @@ def caller_location(depth: int = 2) -> Location:
         if end_col is not None:
             end_column = end_col
     return Location(code.co_filename, line, column + 1, end_line, end_column + 1)
+
+
+@lru_cache(maxsize=64)
+def _positions(code: CodeType) -> tuple[tuple[int | None, int | None, int | None, int | None], ...]:
+    """The positions of every instruction of `code`, computed once per code object.
+
+    A blueprint function registering a thousand routes would otherwise rebuild this table at every call.
+    """
+    return tuple(code.co_positions())
