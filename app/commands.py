@@ -147,8 +147,10 @@ def ensure_server_sdk() -> None:
     """Regenerate `app/server_sdk.py` from the blueprint; the compiler rewrites it only if it changed."""
     if not (APP_DIRECTORY / "blueprint.py").exists():
         return  # an installed copy without sources: the committed module is all there is
-    command = [sys.executable, "-m", "codegen", "generate", BLUEPRINT_REFERENCE, "--output", str(SERVER_SDK)]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    root = APP_DIRECTORY.parent
+    output = SERVER_SDK.relative_to(root).as_posix()
+    command = [sys.executable, "-m", "codegen", "generate", BLUEPRINT_REFERENCE, "--output", output]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, cwd=root)
     if completed.returncode != 0:
         sys.stderr.write(completed.stdout + completed.stderr)
         msg = f"The blueprint does not compile, so {SERVER_SDK.name} cannot be regenerated (see above)."

@@ -5,11 +5,13 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass
-
-import asyncpg
+from typing import TYPE_CHECKING
 
 from app.database import Database
 from app.domain import NewSubscriber, SubscriptionToken
+
+if TYPE_CHECKING:
+    import asyncpg
 
 __all__ = ["PendingSubscription", "SubscriptionStatus", "confirm_subscriber", "register_subscriber"]
 

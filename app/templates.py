@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["Templates", "templates"]
 
@@ -23,6 +24,8 @@ class Templates:
 
 def templates() -> Templates:
     """The singleton: templates are loaded and compiled once, then cached by Jinja2."""
+    import jinja2  # imported on first use: keeps `codegen generate` fast
+
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("app", "templates"),
         autoescape=True,

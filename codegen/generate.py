@@ -13,6 +13,7 @@ from pathlib import Path
 from blueprint import Blueprint
 
 from .emit import is_up_to_date, write_if_changed
+from .paths import project_relative, project_root
 from .pipeline import CompiledApp, compile_blueprint
 
 
@@ -39,7 +40,9 @@ def generate(blueprint: Blueprint, output: str | Path, *, reference: str, check:
     `reference` (`app.blueprint:blueprint`) names the blueprint in the header and in the regenerate hint.
     """
     path = Path(output)
-    compiled = compile_blueprint(blueprint, reference=reference, output=str(output))
+    compiled = compile_blueprint(
+        blueprint, reference=reference, output=project_relative(path, project_root(reference))
+    )
     if check:
         if not path.is_file():
             raise ModuleOutOfDate(compiled, str(output), reference, missing=True)

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from enum import Enum
 from typing import Final
 from urllib.parse import quote, unquote
@@ -168,6 +167,8 @@ class ResponseCookie:
         if self.max_age is not None:
             parts.append(f"Max-Age={self.max_age}")
         if self.expires is not None:
+            from email.utils import format_datetime  # imported on first use: keeps imports fast
+
             parts.append(f"Expires={format_datetime(self.expires.astimezone(UTC), usegmt=True)}")
         if self.domain is not None:
             parts.append(f"Domain={self.domain}")

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-import yaml
 
 from app.domain import InvalidSubscriberEmail, SubscriberEmail
 from framework.secrets import secret_dec_hook
@@ -63,6 +62,8 @@ def _environment(name: str) -> Environment:
 
 
 def _read_yaml(path: Path) -> dict[str, dict[str, Any]]:
+    import yaml  # imported on first use: keeps `codegen generate` fast
+
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

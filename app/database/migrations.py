@@ -13,8 +13,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import asyncpg
+if TYPE_CHECKING:
+    import asyncpg
 
 __all__ = ["MIGRATIONS_DIRECTORY", "Migration", "MigrationError", "discover_migrations", "migrate"]
 
@@ -68,6 +70,8 @@ def discover_migrations(directory: Path = MIGRATIONS_DIRECTORY) -> list[Migratio
 
 async def migrate(dsn: str, directory: Path = MIGRATIONS_DIRECTORY) -> list[str]:
     """Apply the pending migrations to the database at `dsn`; return the names of those applied now."""
+    import asyncpg  # imported on first use: keeps `codegen generate` fast
+
     migrations = discover_migrations(directory)
     connection = await asyncpg.connect(dsn)
     try:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-
-import asyncpg
+from typing import TYPE_CHECKING
 
 from app.configuration import ConfigurationError, Settings
+
+if TYPE_CHECKING:
+    import asyncpg
 
 __all__ = ["Database", "connection_pool"]
 
@@ -41,6 +43,8 @@ async def connection_pool(settings: Settings) -> AsyncIterator[Database]:
     if url is None:
         msg = "Missing configuration key `database.url`: set APP_DATABASE__URL (only `python -m app serve` starts the embedded Postgres for you)."
         raise ConfigurationError(msg, key="database.url")
+    import asyncpg  # imported on first use: keeps `codegen generate` fast
+
     pool = await asyncpg.create_pool(
         url.expose(),
         min_size=settings.database.pool_min_size,

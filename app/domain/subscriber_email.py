@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import email_validator
-
 __all__ = ["InvalidSubscriberEmail", "SubscriberEmail"]
 
 
@@ -25,6 +23,9 @@ class SubscriberEmail:
     __slots__ = ("_value",)
 
     def __init__(self, raw: str) -> None:
+        # Imported on first use: keeps `codegen generate` fast (the module compiles big regexes).
+        import email_validator
+
         try:
             checked = email_validator.validate_email(raw, check_deliverability=False)
         except email_validator.EmailNotValidError:

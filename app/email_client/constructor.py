@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
-
 from app.configuration import Settings
 from app.database import Database
 from app.domain import SubscriberEmail
@@ -23,6 +21,8 @@ async def email_client(settings: Settings, database: Database) -> AsyncIterator[
     config = settings.email_client
     sender = SubscriberEmail.parse(config.sender_email)  # load_settings() has checked it already
     if config.backend == "postmark":
+        import httpx  # imported on first use: keeps `codegen generate` fast
+
         async with httpx.AsyncClient() as http_client:
             yield PostmarkEmailClient(
                 http_client, config.base_url, sender, config.authorization_token, config.timeout_seconds

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
 from app.domain import SubscriberEmail
 from framework.secrets import Secret
 
 from .client import EmailClient, EmailDeliveryError, EmailMessage
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["PostmarkEmailClient"]
 
@@ -25,6 +28,8 @@ class PostmarkEmailClient(EmailClient):
         authorization_token: Secret[str],
         timeout_seconds: float,
     ) -> None:
+        import httpx  # imported on first use: keeps `codegen generate` fast
+
         super().__init__(sender)
         self._http_client = http_client
         self._url = base_url.rstrip("/") + "/email"
@@ -32,6 +37,8 @@ class PostmarkEmailClient(EmailClient):
         self._timeout = httpx.Timeout(timeout_seconds)
 
     async def send(self, message: EmailMessage) -> None:
+        import httpx  # imported on first use: keeps `codegen generate` fast
+
         payload = {
             "From": self.sender.value,
             "To": message.recipient.value,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import email.message
-import smtplib
-
-import anyio.to_thread
+from typing import TYPE_CHECKING
 
 from app.domain import SubscriberEmail
 from framework.secrets import Secret
 
 from .client import EmailClient, EmailDeliveryError, EmailMessage
+
+if TYPE_CHECKING:
+    import email.message
 
 __all__ = ["SmtpEmailClient"]
 
@@ -38,6 +38,11 @@ class SmtpEmailClient(EmailClient):
         self._timeout = timeout_seconds
 
     async def send(self, message: EmailMessage) -> None:
+        # Imported on first use: keeps `codegen generate` fast.
+        import smtplib
+
+        import anyio.to_thread
+
         mime = self._mime(message)
         try:
             await anyio.to_thread.run_sync(self._deliver, mime)
@@ -46,6 +51,8 @@ class SmtpEmailClient(EmailClient):
             raise EmailDeliveryError(msg) from error
 
     def _mime(self, message: EmailMessage) -> email.message.EmailMessage:
+        import email.message  # imported on first use: keeps `codegen generate` fast
+
         mime = email.message.EmailMessage()
         mime["From"] = self.sender.value
         mime["To"] = message.recipient.value
@@ -55,6 +62,8 @@ class SmtpEmailClient(EmailClient):
         return mime
 
     def _deliver(self, mime: email.message.EmailMessage) -> None:
+        import smtplib  # imported on first use: keeps `codegen generate` fast
+
         with smtplib.SMTP(self._host, self._port, timeout=self._timeout) as smtp:
             if self._starttls:
                 smtp.starttls()

@@ -14,7 +14,6 @@ components resolve in their own blueprint's scope, where nested constructors ove
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
@@ -22,9 +21,9 @@ from typing import TypeAlias, TypeVar
 from blueprint import Lifecycle
 
 from ..diagnostics import ComponentKind, Diagnostic, DiagnosticSink, Severity
-from ..diagnostics.source import parameter_label
+from ..diagnostics.source import display_path, parameter_label
 from ..errors import CompilerBug
-from ..model import CallableSpec, ComponentId, Param, TypeKey
+from ..model import CallableSpec, ComponentId, Param, ScopeId, TypeKey
 from ..model.primitives import FrameworkTypes
 from ..model.types import substitute
 from ._describe import article, describe, present, registration_label
@@ -283,12 +282,23 @@ class _Resolver:
             f"declare it: `bp.prebuilt({name})`",
         ]
         primitive = self.framework.primitive(key)
+        hidden_in = self._invisible_constructor_scope(key)
         if primitive is not None and primitive.only_in is not None:
             helps = [f"`{name}` is provided by the framework only to {primitive.only_in}s"]
+        elif hidden_in is not None:
+            nested_at = self.components.scopes[hidden_in].nested_at
+            where = f" nested at {display_path(nested_at.file)}:{nested_at.line}" if nested_at else ""
+            helps = [
+                f"`{name}` has a constructor in the blueprint{where}, but a nested blueprint's constructors "
+                "are private to it",
+                f"register the constructor for `{name}` in this blueprint or in one of its parents",
+            ]
         else:
             helps = _kit_help(key) or helps
-            known = {k.display(): k for k in self.constructibles.known_keys()}
-            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+            import difflib  # only a failing compilation needs it
+
+            known = [k.display() for k in self.constructibles.known_keys() if k != key]
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
             if close:
                 helps.insert(0, f"did you mean `{close[0]}`? It has a constructor")
         self.sink.push(
@@ -304,6 +314,13 @@ class _Resolver:
                 tuple(helps),
             )
         )
+
+    def _invisible_constructor_scope(self, key: TypeKey) -> ScopeId | None:
+        """A blueprint with a constructor for `key` that the consumer can't see, if there is one."""
+        for scope, by_key in self.constructibles.exact.items():
+            if key in by_key:
+                return scope
+        return None
 
     def _ambiguous_generic(
         self,

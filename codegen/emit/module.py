@@ -20,11 +20,10 @@ built yet is built in the branch itself (so a request without errors never pays 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from blueprint import Lifecycle, Location
+from blueprint import Lifecycle
 
 from .._version import __version__
 from ..analyses.call_graph import (
@@ -41,9 +40,11 @@ from ..analyses.reflect import CallableDb
 from ..analyses.routes import RouteDb
 from ..analyses.user_components import UserComponentDb
 from ..diagnostics import ComponentKind
-from ..diagnostics.source import display_path
 from ..model import ComponentId, GeneratorKind, TypeKey
 from ..model.primitives import ERROR_VARIABLE, NEXT_EXPRESSION, RESPONSE_VARIABLE
+from ..paths import project_root
+from .application import Application, asgi_functions, build_state, router, shutdown, state_class
+from .calls import assignment, component_call, registration_comment, site
 from .format import INDENT, Call, Expr, signature, statement
 from .names import Imports, Names, module_alias, variable_for
 
@@ -72,7 +73,7 @@ def emit_module(source: EmitInput) -> str:
 class _Emitter:
     def __init__(self, source: EmitInput) -> None:
         self.s = source
-        self.imports = Imports(os.getcwd() + os.sep)
+        self.imports = Imports(project_root(source.reference))
         self.module_names = Names(_RESERVED | self._potential_aliases())
         for name in ("ApplicationState", "build_application_state", "shutdown", "asgi_app", "ROUTER"):
             self.module_names.reserve(name)
@@ -100,9 +101,18 @@ class _Emitter:
         response = f"{self.imports.use('framework.responses')}.Response"
         self.response_type = response
         self.request_type = f"{self.imports.use('framework.asgi')}.Request"
-        blocks = [self._state_class(), self._build_state(), self._shutdown()]
+        app = Application(
+            self.imports,
+            self.s.components,
+            self.s.callables,
+            self.s.graph,
+            self.s.plan,
+            self.slots,
+            self.teardowns_type,
+        )
+        blocks = [state_class(app), build_state(app), shutdown()]
         blocks += [self._endpoint(endpoint) for endpoint in self.s.plan.endpoints]
-        blocks += [self._router(), *self._asgi_functions()]
+        blocks += [router(app), *asgi_functions(app)]
         body = "\n\n\n".join("\n".join(block) for block in blocks) + "\n"
         fingerprint = hashlib.sha256(body.encode()).hexdigest()[:12]
         routes = len(self.s.components.routes)
@@ -118,65 +128,6 @@ class _Emitter:
         ]
         return "\n".join(header) + "\n\n\n" + body
 
-    def _state_class(self) -> list[str]:
-        lines = [
-            "@dataclasses.dataclass(slots=True)",
-            "class ApplicationState:",
-            f'{INDENT}"""The singletons and prebuilt values, built once by `build_application_state`."""',
-            "",
-        ]
-        self.imports.use("dataclasses")
-        for instance, slot in self.slots.items():
-            lines.append(f"{INDENT}{slot}: {self.imports.type_expression(instance.key)}")
-        lines.append(f"{INDENT}teardowns: {self.teardowns_type}")
-        return lines
-
-    def _build_state(self) -> list[str]:
-        params = [f"{self.slots[i]}: {self.imports.type_expression(i.key)}" for i in self.s.plan.prebuilt]
-        lines = signature("", "async def build_application_state", params, " -> ApplicationState:")
-        lines.append(
-            f'{INDENT}"""Build every singleton, dependencies first; `shutdown(state)` tears them down."""'
-        )
-        lines.append(f"{INDENT}teardowns = {self.teardowns_type}()")
-        body: list[str] = []
-        for instance in self.s.plan.singletons:
-            body += self._comment(INDENT * 2, instance.component)
-            call = self._call(instance.component, self._singleton_args(instance))
-            body += self._assign(INDENT * 2, self.slots[instance], call, instance.component, "teardowns")
-        if body:
-            lines += [f"{INDENT}try:", *body]
-            lines += [
-                f"{INDENT}except BaseException as error:",
-                f"{INDENT * 2}teardowns.failed(error)",
-                f"{INDENT * 2}await teardowns.close()",
-                f"{INDENT * 2}raise",
-            ]
-        arguments: list[Expr] = [f"{slot}={slot}" for slot in self.slots.values()]
-        lines += statement(INDENT, "return ", Call("ApplicationState", (*arguments, "teardowns=teardowns")))
-        return lines
-
-    def _singleton_args(self, instance: Instance) -> list[Expr]:
-        info = self.s.graph.instances[instance]
-        result: list[Expr] = []
-        for argument in info.arguments:
-            source = argument.source
-            if isinstance(source, FromInstance):
-                value: str = self.slots[source.instance]
-            elif isinstance(source, FromTypeArgument):
-                value = self.imports.type_expression(source.key)
-            else:  # the call graph pass rejects request primitives in singletons (E204)
-                msg = f"a singleton argument from {source!r}"
-                raise AssertionError(msg)
-            result.append(f"{argument.name}={value}" if argument.keyword_only else value)
-        return result
-
-    def _shutdown(self) -> list[str]:
-        return [
-            "async def shutdown(state: ApplicationState) -> None:",
-            f'{INDENT}"""Tear the singletons down, in reverse order of construction."""',
-            f"{INDENT}await state.teardowns.close()",
-        ]
-
     # --- endpoints --------------------------------------------------------------------------------
     def _endpoint(self, endpoint: EndpointPlan) -> list[str]:
         names = self.module_names.child()
@@ -184,7 +135,11 @@ class _Emitter:
         for instance in self._instances_in_order(endpoint):
             names_of[instance] = names.take(variable_for(instance.key))
         uses_teardowns = self._uses_teardowns(endpoint)
-        where = f" · registered at {_site(endpoint.location)}" if endpoint.location is not None else ""
+        where = (
+            f" · registered at {site(endpoint.location, self.imports.project_root)}"
+            if endpoint.location is not None
+            else ""
+        )
         lines = [f"# {endpoint.title}{where}"]
         lines += signature(
             "",
@@ -412,25 +367,14 @@ class _Emitter:
         lines += self._comment(indent, instance.component)
 
         def assign(at: str) -> list[str]:
-            return self._assign(at, name, call, instance.component, "teardowns")
+            return assignment(at, name, call, self.s.callables.specs[instance.component])
 
         if not handled:
             return lines + assign(indent)
         return lines + self._handled(indent, instance.component, job, assign)
 
     def _call(self, component: ComponentId, arguments: list[Expr]) -> Call:
-        spec = self.s.callables.specs[component]
-        return Call(self.imports.callable_path(spec.module, spec.qualname), tuple(arguments))
-
-    def _assign(
-        self, indent: str, name: str, call: Call, component: ComponentId, teardowns: str
-    ) -> list[str]:
-        spec = self.s.callables.specs[component]
-        if spec.generator is GeneratorKind.SYNC:
-            return statement(indent, f"{name} = ", Call(f"{teardowns}.enter", (call,)))
-        if spec.generator is GeneratorKind.ASYNC:
-            return statement(indent, f"{name} = await ", Call(f"{teardowns}.enter_async", (call,)))
-        return statement(indent, f"{name} = {'await ' if spec.is_async else ''}", call)
+        return component_call(self.imports, self.s.callables.specs[component], arguments)
 
     # --- errors ---------------------------------------------------------------------------------
     def _handled(
@@ -554,59 +498,9 @@ class _Emitter:
 
     def _comment(self, indent: str, component: ComponentId) -> list[str]:
         user = self.s.components.components[component]
-        spec = self.s.callables.specs[component]
-        what = str(user.lifecycle) if user.lifecycle is not None else str(user.kind)
-        return [f"{indent}# {spec.qualname}: {what}, registered at {_site(user.location)}"]
-
-    # --- router and ASGI entry points -----------------------------------------------------------
-    def _router(self) -> list[str]:
-        routing = self.imports.use("framework.routing")
-        lines = [f"ROUTER = {routing}.Router()"]
-        not_allowed = self.s.plan.method_not_allowed_by_scope
-        for endpoint in self.s.plan.endpoints:
-            if endpoint.route is None:
-                continue
-            route = self.s.components.components[endpoint.route]
-            assert route.method_guard is not None and route.path is not None
-            methods = route.method_guard.methods
-            guard = (
-                "None"
-                if methods is None
-                else "frozenset({" + ", ".join(f'"{m}"' for m in sorted(methods)) + "})"
-            )
-            arguments: tuple[Expr, ...] = (
-                _string(route.path),
-                guard,
-                endpoint.name,
-                f"method_not_allowed={not_allowed[route.scope]}",
-            )
-            lines += statement("", "", Call("ROUTER.route", arguments))
-        for endpoint in self.s.plan.endpoints:
-            if endpoint.fallback_prefix is not None:
-                lines += statement(
-                    "", "", Call("ROUTER.fallback", (_string(endpoint.fallback_prefix), endpoint.name))
-                )
-        return lines
-
-    def _asgi_functions(self) -> list[list[str]]:
-        asgi = self.imports.use("framework.asgi")
-        ready = [
-            f"def asgi_app(state: ApplicationState) -> {asgi}.AsgiApp:",
-            f'{INDENT}"""An ASGI 3 application serving the routes above with a ready `state`."""',
-            f"{INDENT}return {asgi}.AsgiApp(ROUTER, state, shutdown=shutdown)",
-        ]
-        params = [f"{self.slots[i]}: {self.imports.type_expression(i.key)}" for i in self.s.plan.prebuilt]
-        arguments = ", ".join(self.slots[i] for i in self.s.plan.prebuilt)
-        lifespan = signature("", "def asgi_app_with_lifespan", params, f" -> {asgi}.AsgiApp:")
-        lifespan += [
-            f'{INDENT}"""An ASGI 3 application that builds its state at lifespan start-up from the prebuilt values."""',
-            "",
-            f"{INDENT}async def build() -> ApplicationState:",
-            f"{INDENT * 2}return await build_application_state({arguments})",
-            "",
-            f"{INDENT}return {asgi}.AsgiApp(ROUTER, build=build, shutdown=shutdown)",
-        ]
-        return [ready, lifespan]
+        return registration_comment(
+            indent, user, self.s.callables.specs[component], self.imports.project_root
+        )
 
 
 @dataclass(slots=True)
@@ -620,16 +514,6 @@ class _EndpointJob:
     uses_teardowns: bool
     hoisted: frozenset[ComponentId] = frozenset()
     """Error handlers the current stage tries around all its statements at once."""
-
-
-def _site(location: Location | None) -> str:
-    if location is None:
-        return "?"
-    return f"{display_path(location.file)}:{location.line}"
-
-
-def _string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _modules_of(key: TypeKey) -> set[str]:

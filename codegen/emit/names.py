@@ -32,6 +32,7 @@ class Imports:
         self._alias_by_module: dict[str, str] = {}
         self._module_by_alias: dict[str, str] = {}
         self._root = project_root
+        self.project_root = project_root
 
     def use(self, module: str) -> str:
         """Import `module` and return the alias to refer to it by (`app_routes`; `_2` if that is taken)."""

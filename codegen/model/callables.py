@@ -8,6 +8,7 @@ diagnostics with the context (which component, registered where) that only it kn
 from __future__ import annotations
 
 import enum
+import functools
 import inspect
 import sys
 import typing
@@ -63,7 +64,7 @@ class CallableSpec:
     @property
     def path(self) -> str:
         """`app.routes.subscribe`: how messages name the callable."""
-        return f"{self.module}.{self.qualname}"
+        return f"{self.module}.{self.qualname}" if self.module else self.qualname
 
     @property
     def unannotated(self) -> tuple[str, ...]:
@@ -85,6 +86,10 @@ def reflect_callable(target: Callable[..., Any]) -> CallableSpec:
 
 
 def _reflect(target: Callable[..., Any]) -> CallableSpec:
+    unnamed = _unnamed(target)
+    if unnamed is not None:
+        display, reason = unnamed
+        return CallableSpec(target, "", display, (), None, None, False, GeneratorKind.NONE, reason, ())
     is_class = isinstance(target, type)
     function: Any = getattr(target, "__init__", target) if is_class else target
     module = str(getattr(target, "__module__", None) or "")
@@ -113,6 +118,23 @@ def _reflect(target: Callable[..., Any]) -> CallableSpec:
         not_importable=_not_importable(target, module, qualname),
         unresolved=unresolved,
     )
+
+
+def _unnamed(target: Any) -> tuple[str, str] | None:
+    """(how to name it, why it can't be imported) for a callable object that isn't a function or class."""
+    if isinstance(target, functools.partial):
+        inner = target.func
+        inner_path = f"{getattr(inner, '__module__', '?')}.{getattr(inner, '__qualname__', repr(inner))}"
+        arguments = [repr(a) for a in target.args] + [f"{k}={v!r}" for k, v in target.keywords.items()]
+        return f"functools.partial({', '.join([inner_path, *arguments])})", (
+            "it is a `functools.partial` object, not a function"
+        )
+    if not isinstance(getattr(target, "__qualname__", None), str):
+        kind = type(target)
+        return f"{kind.__module__}.{kind.__qualname__}(...)", (
+            f"it is an instance of `{kind.__qualname__}`, not a function"
+        )
+    return None
 
 
 def _is_generator_annotation(key: TypeKey) -> bool:

@@ -305,6 +305,21 @@ async def test_a_request_without_errors_does_not_depend_on_the_observers_inputs(
         assert not [call for call in calls if call.startswith("observed")]
 
 
+async def test_a_failed_request_scoped_constructor_is_not_retried_for_its_error_handler(load: Loader) -> None:
+    # The error handler and the observer need the value whose construction failed: they cannot run, and
+    # the constructor must not be called again to feed them (request-scoped: at most once per request).
+    sdk, components = load("failing_request_scoped")
+    calls = _calls(components)
+    async with await _client(sdk) as client:
+        calls.clear()
+        assert (await client.get("/fine")).text == "fine"
+        assert calls == ["request_log"]
+        calls.clear()
+        response = await client.get("/fine", headers={"X-Fail": "1"})
+        assert response.status_code == 500
+        assert calls == ["request_log"]
+
+
 # --- teardown ---------------------------------------------------------------------------------------------
 
 
