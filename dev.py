@@ -21,7 +21,7 @@ STAMP = VENV / ".installed"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
 
-TYPED_PACKAGES = ["framework", "blueprint", "codegen"]
+TYPED_PACKAGES = ["framework", "blueprint", "codegen", "app"]
 GENERATED_MODULES = [("app.blueprint:blueprint", "app/server_sdk.py")]
 
 

@@ -6,18 +6,25 @@ The admin area (login, password change) arrives in a later part; the `users` tab
 
 from __future__ import annotations
 
+import functools
 import secrets
 import uuid
-
-import asyncpg
-from argon2 import PasswordHasher
+from typing import TYPE_CHECKING
 
 from app.database import Database
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 __all__ = ["UsernameTaken", "create_user", "generate_password", "has_users", "hash_password"]
 
-# argon2-cffi's defaults follow RFC 9106's second recommended option and use the argon2id variant.
-_HASHER = PasswordHasher()
+
+@functools.cache
+def _hasher() -> PasswordHasher:
+    """One hasher for the process: argon2-cffi's defaults follow RFC 9106's second recommended option (argon2id)."""
+    from argon2 import PasswordHasher  # imported on first use: keeps `codegen generate` fast
+
+    return PasswordHasher()
 
 
 class UsernameTaken(Exception):
@@ -26,7 +33,7 @@ class UsernameTaken(Exception):
 
 def hash_password(password: str) -> str:
     """An argon2id PHC string (`$argon2id$v=19$...`) with a random salt."""
-    return _HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 def generate_password() -> str:
@@ -39,6 +46,8 @@ async def create_user(database: Database, username: str, password: str) -> uuid.
     if not username:
         msg = "The username must not be empty."
         raise ValueError(msg)
+    import asyncpg  # imported on first use: keeps `codegen generate` fast
+
     user_id = uuid.uuid4()
     try:
         await database.pool.execute(

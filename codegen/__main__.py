@@ -77,13 +77,13 @@ def _generate(reference: str, output: str, output_format: str, *, check: bool) -
 
 
 def _report(diagnostics: Sequence[Diagnostic], output_format: str) -> None:
+    if not diagnostics:
+        return
+    # Imported only when there is something to print: keeps a clean `codegen generate` fast.
     from .diagnostics.render import render_json, render_text, summary
 
     if output_format == "json":
-        if diagnostics:
-            sys.stderr.write(render_json(diagnostics))
-        return
-    if not diagnostics:
+        sys.stderr.write(render_json(diagnostics))
         return
     color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     sys.stderr.write(render_text(diagnostics, color=color))

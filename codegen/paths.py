@@ -7,6 +7,7 @@ imported from (`/repo` for `app.blueprint` living in `/repo/app/blueprint.py`).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,13 @@ def project_root(reference: str) -> str:
 
 def project_relative(path: str | Path, root: str) -> str:
     """`path` relative to `root` in POSIX form when it lies below it, else `path` unchanged."""
+    return _project_relative(os.fspath(path), root)
+
+
+# Cached: a module's comments name the same few files hundreds of times, and `resolve()` makes
+# system calls for every component of the path (it was most of `codegen generate`'s own time).
+@functools.lru_cache(maxsize=1024)
+def _project_relative(path: str, root: str) -> str:
     try:
         return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:

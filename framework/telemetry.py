@@ -26,6 +26,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from typing import Any, Final
+from urllib.parse import unquote_plus
 
 import msgspec
 
@@ -36,7 +37,16 @@ from .requests import RequestHead
 from .responses import Response
 from .routing import MatchedRoute
 
-__all__ = ["JsonFormatter", "RootSpan", "configure_logging", "log_error", "logger", "root_span"]
+__all__ = [
+    "SENSITIVE_QUERY_WORDS",
+    "JsonFormatter",
+    "RootSpan",
+    "configure_logging",
+    "log_error",
+    "logger",
+    "redacted_target",
+    "root_span",
+]
 
 _log: Final = logging.getLogger("framework.telemetry")
 _LEVELS: Final = {
@@ -71,7 +81,7 @@ class RootSpan:
         self.fields: dict[str, Any] = {
             "http.method": head.method,
             "http.route": matched_route.template,
-            "http.target": head.target,
+            "http.target": redacted_target(head),
             "http.status_code": None,
             "request_id": str(request_id),
             "latency_ms": None,
@@ -95,6 +105,27 @@ class RootSpan:
 
     def __repr__(self) -> str:
         return f"RootSpan({self.fields!r})"
+
+
+SENSITIVE_QUERY_WORDS: Final = ("token", "password", "secret", "key", "signature", "auth")
+"""A query parameter whose name contains one of these words has its value logged as `***`.
+
+Links in e-mails carry credentials in their query (`?subscription_token=...`): whoever reads the logs must
+not be able to replay them.
+"""
+
+
+def redacted_target(head: RequestHead) -> str:
+    """The request target for the logs: raw path and query, with sensitive query values replaced by `***`."""
+    if not head.query_string:
+        return head.raw_path
+    pairs = []
+    for pair in head.query_string.split("&"):
+        name, equals, value = pair.partition("=")
+        if equals and value and any(word in unquote_plus(name).lower() for word in SENSITIVE_QUERY_WORDS):
+            pair = f"{name}=***"
+        pairs.append(pair)
+    return f"{head.raw_path}?{'&'.join(pairs)}"
 
 
 def root_span(head: RequestHead, matched_route: MatchedRoute, request_id: RequestId) -> RootSpan:

@@ -78,6 +78,12 @@ class PlanDb:
     """Every prebuilt type, in registration order (they are `build_application_state`'s parameters)."""
     handlers_by_component: dict[ComponentId, tuple[ComponentId, ...]]
     """Error handlers that may apply to what each component raises, in `except` order."""
+    handlers_by_instance: dict[Instance, tuple[ComponentId, ...]]
+    """Error handlers that may apply to what building each request-time instance raises, in `except` order.
+
+    A handler that needs the very value whose construction just failed (directly, or through values built
+    from it) cannot be called: it is left out, and the next one by precedence applies (else the default 500).
+    """
 
     def check_invariants(self, graph: CallGraphDb) -> None:
         """Raise `CompilerBug` unless each stage builds after its inputs exist and receives only built values."""
@@ -127,7 +133,19 @@ def build_plan_db(
             planner.endpoint(name, region.scope, region.fallback, Builtin.NOT_FOUND, prefix=region.prefix)
         )
     singletons = _singletons_in_construction_order(graph, endpoints, planner)
-    return PlanDb(tuple(endpoints), method_not_allowed, singletons, _prebuilt(callables), planner.handlers)
+    by_instance = {
+        instance: planner.handlers_for_instance(instance)
+        for instance, info in graph.instances.items()
+        if info.lifecycle is not Lifecycle.SINGLETON
+    }
+    return PlanDb(
+        tuple(endpoints),
+        method_not_allowed,
+        singletons,
+        _prebuilt(callables),
+        planner.handlers,
+        by_instance,
+    )
 
 
 def _prebuilt(callables: CallableDb) -> tuple[Instance, ...]:
@@ -166,6 +184,7 @@ class _Planner:
         self.shapes = shapes
         self.graph = graph
         self.handlers: dict[ComponentId, tuple[ComponentId, ...]] = {}
+        self._handlers_by_instance: dict[Instance, tuple[ComponentId, ...]] = {}
         self.singletons_needed: list[Instance] = []
         self._seen_singletons: set[Instance] = set()
 
@@ -275,10 +294,15 @@ class _Planner:
     def _handler_inputs(self, component: ComponentId | None) -> list[Instance]:
         if component is None:
             return []
-        sites = [component, *(i.component for i in self._closure_all(self._instances_of(component)))]
-        return [
-            i for site in sites for handler in self.handlers_for(site) for i in self._instances_of(handler)
+        handlers = [
+            *self.handlers_for(component),
+            *(
+                h
+                for site in self._closure_all(self._instances_of(component))
+                for h in self.handlers_for_instance(site)
+            ),
         ]
+        return [i for handler in handlers for i in self._instances_of(handler)]
 
     def _arguments_of(self, instance: Instance) -> list[Instance]:
         return [
@@ -337,6 +361,48 @@ class _Planner:
         cached = self.handlers.get(component)
         if cached is not None:
             return cached
+        result = self._reachable(self._candidates(component))
+        self.handlers[component] = result
+        return result
+
+    def handlers_for_instance(self, instance: Instance) -> tuple[ComponentId, ...]:
+        """The handlers of `instance`'s constructor that can run when building `instance` fails."""
+        cached = self._handlers_by_instance.get(instance)
+        if cached is not None:
+            return cached
+        candidates = self._candidates(instance.component)
+        result = self._reachable([h for h in candidates if not self._needs(h, instance)])
+        self._handlers_by_instance[instance] = result
+        return result
+
+    def _needs(self, consumer: ComponentId, failed: Instance) -> bool:
+        """Whether calling `consumer` would need `failed`, which the request cannot have.
+
+        A request-scoped value that failed to build is missing for the rest of the request, and so is
+        everything built from it. A transient is rebuilt at every use, so only the uses that build it
+        anew (through other transients) need it; a request-scoped value built from an earlier use exists.
+        """
+        through_request_scoped = self.graph.instances[failed].lifecycle is Lifecycle.REQUEST_SCOPED
+        pending = self._instances_of(consumer)
+        seen: set[Instance] = set()
+        while pending:
+            instance = pending.pop()
+            if instance == failed:
+                return True
+            if instance in seen:
+                continue
+            seen.add(instance)
+            lifecycle = self.graph.instances[instance].lifecycle
+            if lifecycle is Lifecycle.SINGLETON or (
+                lifecycle is Lifecycle.REQUEST_SCOPED and not through_request_scoped
+            ):
+                continue
+            pending += self._arguments_of(instance)
+        return False
+
+    def _candidates(self, component: ComponentId) -> list[ComponentId]:
+        """Every handler registered for `component`'s errors, by precedence: its own, then universal ones
+        from the innermost blueprint outwards, each blueprint's most specific classes first."""
         owner = self.components.components[component]
         ordered: list[ComponentId] = []
         if owner.error_handler is not None and owner.error_handler in self.graph.arguments:
@@ -347,11 +413,13 @@ class _Planner:
             ]
             universal.sort(key=lambda h: (-len(self.shapes.error_types[h].__mro__), h))
             ordered.extend(universal)
+        return ordered
+
+    def _reachable(self, ordered: list[ComponentId]) -> tuple[ComponentId, ...]:
+        """Drop the handlers an earlier `except` clause would always catch first."""
         reachable: list[ComponentId] = []
         for handler in ordered:
             error_type = self.shapes.error_types[handler]
             if not any(issubclass(error_type, self.shapes.error_types[h]) for h in reachable):
                 reachable.append(handler)
-        result = tuple(reachable)
-        self.handlers[component] = result
-        return result
+        return tuple(reachable)

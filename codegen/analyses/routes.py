@@ -163,11 +163,11 @@ def _route_params_match_templates(
             target = instance.key.args[0].origin
             fields = _fields_of(target)
             shown = instance.key.args[0].display()
-            taken_at = _parameter_taking(components, callables, route_id, instance)
+            # `_parameter_taking` parses the component's source: it is called only to report a problem.
             if fields is None:
                 _route_params_problem(
                     route,
-                    taken_at,
+                    _parameter_taking(components, callables, route_id, instance),
                     f"`RouteParams[{shown}]` needs a dataclass or a `msgspec.Struct`, and `{shown}` is neither.",
                     "turn it into a dataclass (`@dataclass`) whose fields are the template's parameters",
                     sink,
@@ -178,7 +178,7 @@ def _route_params_match_templates(
                     listed = ", ".join(f"`{{{n}}}`" for n in sorted(names)) or "none"
                     _route_params_problem(
                         route,
-                        taken_at,
+                        _parameter_taking(components, callables, route_id, instance),
                         f"`{shown}` has a field `{name}`, but the template `{route.path}` has no `{{{name}}}` "
                         f"parameter (it has {listed}).",
                         f"rename the field to one of the template's parameters, or add `{{{name}}}` to the template",

@@ -5,7 +5,6 @@ Output is deterministic: the same diagnostics give the same bytes, so UI tests c
 
 from __future__ import annotations
 
-import json
 import linecache
 from collections.abc import Iterable, Sequence
 
@@ -23,6 +22,8 @@ def render_text(diagnostics: Iterable[Diagnostic], *, color: bool) -> str:
 
 def render_json(diagnostics: Iterable[Diagnostic]) -> str:
     """A JSON list: `code`, `severity`, `message`, `labels` (file/line/column/...), `help`."""
+    import json  # imported on first use: only `--format json` needs it
+
     payload = [
         {
             "code": diagnostic.code,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from blueprint import Lifecycle
 
@@ -192,7 +192,7 @@ class _Emitter:
             seen_instances.add(instance)
             if self.s.callables.specs[instance.component].generator is not GeneratorKind.NONE:
                 return True
-            components += handlers.get(instance.component, ())
+            components += self.s.plan.handlers_by_instance.get(instance, ())
             instances += self._instance_args_of_instance(instance)
         return False
 
@@ -227,6 +227,7 @@ class _Emitter:
         request's root span, say) instead of building a second one.
         """
         stage = job.endpoint.stages[index]
+        job.stage = index
         shared = self._shared_handlers(job, stage)
         observed = self._observer_inputs(job.endpoint)
         segments: list[list[Instance | None]] = [[]]
@@ -246,20 +247,95 @@ class _Emitter:
         inner = INDENT * (3 if shared else 2)
         start = dict(job.scope)
         job.hoisted = frozenset(shared)
+        first_construction = len(job.constructed)
         body: list[str] = []
+        attempted: set[Instance] = set()
         for unit in units:
             if unit is None:
                 body += self._stage_step(inner, job, index)
+                attempted |= self._later_constructions(job, index)
             else:
                 body += self._build(inner, unit, job, handled=True)
         job.hoisted = frozenset()
+        # The branches below can't tell which statement failed: whatever the `try` may have built (or failed
+        # to build) is off limits to them, so that no request-scoped value is ever built twice.
+        attempted |= {i for i in job.constructed[first_construction:] if self._request_scoped(i)}
         if shared:
-            body = [f"{INDENT * 2}try:", *body, *self._except_clauses(INDENT * 2, shared, job, start)]
-        binds = " as error" if job.uses_teardowns or job.endpoint.observers else ""
+            clauses = self._except_clauses(INDENT * 2, shared, job, start, frozenset(attempted))
+            body = [f"{INDENT * 2}try:", *body, *clauses]
+        observed = self._observers(job, frozenset(attempted), start)
+        binds = " as error" if job.uses_teardowns or observed else ""
         lines = [f"{INDENT}try:", *body, f"{INDENT}except Exception{binds}:"]
         tail = INDENT * 2
         internal_error = f"{tail}return {self.imports.use('framework.errors')}.internal_server_error()"
-        return lines + self._failure_tail(tail, job, [internal_error], scope=dict(start))
+        return lines + self._failure_tail(
+            tail, job, [internal_error], scope=dict(start), attempted=frozenset(attempted)
+        )
+
+    def _observers(
+        self, job: _EndpointJob, attempted: frozenset[Instance], scope: dict[Instance, str]
+    ) -> list[ComponentId]:
+        """The observers an `except` branch calls: those that need no value the `try` may have failed to
+        build (building it again would break "at most once per request", and would likely fail again)."""
+        return [o for o in job.endpoint.observers if not self._blocked(o, attempted, scope)]
+
+    def _request_scoped(self, instance: Instance) -> bool:
+        return self.s.graph.instances[instance].lifecycle is Lifecycle.REQUEST_SCOPED
+
+    def _later_constructions(self, job: _EndpointJob, index: int) -> set[Instance]:
+        """The request-scoped values the stages after `index` may build, main path or error branches.
+
+        They are gone when the next stage returns (each stage catches everything), so this stage must not
+        build them again after calling it.
+        """
+        stages = job.endpoint.stages
+        built: set[Instance] = set()
+        for later in stages[index + 1 :]:
+            roots = [*later.builds, *self._observer_inputs_list(job.endpoint)]
+            handlers: list[ComponentId] = []
+            if later.component is not None:
+                roots += self._instance_args(later.component)
+                handlers += self.s.plan.handlers_by_component.get(later.component, ())
+            pending = list(roots)
+            seen: set[Instance] = set(later.receives)
+            while pending or handlers:
+                if handlers:
+                    pending += self._instance_args(handlers.pop())
+                    continue
+                instance = pending.pop()
+                if instance in seen or self.s.graph.instances[instance].lifecycle is Lifecycle.SINGLETON:
+                    continue
+                seen.add(instance)
+                if self._request_scoped(instance):
+                    built.add(instance)
+                handlers += self.s.plan.handlers_by_instance.get(instance, ())
+                pending += self._instance_args_of_instance(instance)
+        return built
+
+    def _observer_inputs_list(self, endpoint: EndpointPlan) -> list[Instance]:
+        return [i for observer in endpoint.observers for i in self._instance_args(observer)]
+
+    def _blocked(
+        self, consumer: ComponentId, attempted: frozenset[Instance], scope: dict[Instance, str]
+    ) -> bool:
+        return self._blocking(consumer, attempted, scope) is not None
+
+    def _blocking(
+        self, consumer: ComponentId, attempted: frozenset[Instance], scope: dict[Instance, str]
+    ) -> Instance | None:
+        """The value the `try` attempted that calling `consumer` in its `except` branch would build again."""
+        pending = self._instance_args(consumer)
+        seen: set[Instance] = set()
+        while pending:
+            instance = pending.pop(0)
+            if instance in scope or instance in seen:
+                continue
+            if instance in attempted:
+                return instance
+            seen.add(instance)
+            if self.s.graph.instances[instance].lifecycle is not Lifecycle.SINGLETON:
+                pending += self._instance_args_of_instance(instance)
+        return None
 
     def _observer_inputs(self, endpoint: EndpointPlan) -> set[Instance]:
         return {i for observer in endpoint.observers for i in self._instance_args(observer)}
@@ -297,7 +373,12 @@ class _Emitter:
         """Build the transients `component` takes, then call it (`head` is `return await ` or an assignment)."""
         call = self._component_call(indent, component, job, lines)
         lines += self._comment(indent, component)
-        return lines + self._handled(indent, component, job, lambda at: statement(at, head, call))
+        stage = job.endpoint.stages[job.stage]
+        attempted: frozenset[Instance] = frozenset()
+        if stage.kind is ComponentKind.WRAPPING_MIDDLEWARE:  # `next` runs the later stages in this `try`
+            attempted = frozenset(self._later_constructions(job, job.stage))
+        handlers = self.s.plan.handlers_by_component.get(component, ())
+        return lines + self._handled(indent, handlers, attempted, job, lambda at: statement(at, head, call))
 
     # --- building values ------------------------------------------------------------------------
     def _component_call(
@@ -369,24 +450,35 @@ class _Emitter:
         def assign(at: str) -> list[str]:
             return assignment(at, name, call, self.s.callables.specs[instance.component])
 
+        job.constructed.append(instance)
         if not handled:
             return lines + assign(indent)
-        return lines + self._handled(indent, instance.component, job, assign)
+        handlers = self.s.plan.handlers_by_instance.get(instance, ())
+        return lines + self._handled(indent, handlers, frozenset({instance}), job, assign)
 
     def _call(self, component: ComponentId, arguments: list[Expr]) -> Call:
         return component_call(self.imports, self.s.callables.specs[component], arguments)
 
     # --- errors ---------------------------------------------------------------------------------
     def _handled(
-        self, indent: str, component: ComponentId, job: _EndpointJob, body: Callable[[str], list[str]]
+        self,
+        indent: str,
+        handlers: Sequence[ComponentId],
+        attempted: frozenset[Instance],
+        job: _EndpointJob,
+        body: Callable[[str], list[str]],
     ) -> list[str]:
         """`body(indent)`, inside a `try` with one `except` per error handler that may apply (and that the
-        stage doesn't already try around all its statements)."""
-        handlers = [h for h in self.s.plan.handlers_by_component.get(component, ()) if h not in job.hoisted]
+        stage doesn't already try around all its statements). `attempted` is what `body` may fail to build:
+        a handler needing it can't run, and the error goes on to the next `except`."""
+        available = dict(job.scope)
+        handlers = [
+            h for h in handlers if h not in job.hoisted and not self._blocked(h, attempted, available)
+        ]
         if not handlers:
             return body(indent)
         tried = body(indent + INDENT)
-        return [f"{indent}try:", *tried, *self._except_clauses(indent, handlers, job, job.scope)]
+        return [f"{indent}try:", *tried, *self._except_clauses(indent, handlers, job, available, attempted)]
 
     def _except_clauses(
         self,
@@ -394,6 +486,7 @@ class _Emitter:
         handlers: Sequence[ComponentId],
         job: _EndpointJob,
         available: dict[Instance, str],
+        attempted: frozenset[Instance],
     ) -> list[str]:
         """One `except` per handler; each branch starts from `available`, what existed before the `try`."""
         lines: list[str] = []
@@ -415,7 +508,7 @@ class _Emitter:
                 tail = [f"{inner}return {RESPONSE_VARIABLE}"]
             else:
                 tail = statement(inner, f"return {prefix}", handler_call)
-            lines += self._failure_tail(inner, job, tail, branch, scope)
+            lines += self._failure_tail(inner, job, tail, branch, scope, attempted)
         return lines
 
     def _shared_handlers(self, job: _EndpointJob, stage: Stage) -> tuple[ComponentId, ...]:
@@ -425,10 +518,9 @@ class _Emitter:
         sites = self._call_sites(stage)
         if len(sites) < 2:
             return ()
-        handlers = self.s.plan.handlers_by_component
         universal = [
-            tuple(h for h in handlers.get(site, ()) if h != self.s.components.components[site].error_handler)
-            for site in sites
+            tuple(h for h in handlers if h != self.s.components.components[site].error_handler)
+            for site, handlers in sites
         ]
         shared = universal[0]
         if not shared or any(u != shared for u in universal):
@@ -445,12 +537,14 @@ class _Emitter:
                     pending += self._instance_args_of_instance(instance)
         return shared
 
-    def _call_sites(self, stage: Stage) -> list[ComponentId]:
-        """Every component a stage calls on its main path: what it builds, transients, its component."""
-        sites: list[ComponentId] = []
+    def _call_sites(self, stage: Stage) -> list[tuple[ComponentId, tuple[ComponentId, ...]]]:
+        """Every component a stage calls on its main path (what it builds, transients, its component), with
+        the error handlers that apply there."""
+        plan = self.s.plan
+        sites: list[tuple[ComponentId, tuple[ComponentId, ...]]] = []
         pending = [*stage.builds]
         if stage.component is not None:
-            sites.append(stage.component)
+            sites.append((stage.component, plan.handlers_by_component.get(stage.component, ())))
             pending += self._instance_args(stage.component)
         seen: set[Instance] = set()
         while pending:
@@ -460,7 +554,7 @@ class _Emitter:
             seen.add(instance)
             lifecycle = self.s.graph.instances[instance].lifecycle
             if instance in stage.builds or lifecycle is Lifecycle.TRANSIENT:
-                sites.append(instance.component)
+                sites.append((instance.component, plan.handlers_by_instance.get(instance, ())))
                 pending += self._instance_args_of_instance(instance)
         return sites
 
@@ -475,19 +569,30 @@ class _Emitter:
         tail: list[str],
         before: list[str] | None = None,
         scope: dict[Instance, str] | None = None,
+        attempted: frozenset[Instance] = frozenset(),
     ) -> list[str]:
         """An `except` branch: mark the teardowns failed, run `before` (the handler), the observers, `tail`.
 
         `scope` is the branch's own view of the request's values: what the handler's inputs built here is
-        reused by the observers, and nothing built here leaks into the code after the `try`.
+        reused by the observers, and nothing built here leaks into the code after the `try`. Observers that
+        need a value the `try` may have failed to build (`attempted`) are skipped for this error.
         """
         lines = [f"{indent}teardowns.failed(error)"] if job.uses_teardowns else []
         lines += before or []
         scope = dict(job.scope) if scope is None else scope
-        if job.endpoint.observers:
+        observers = self._observers(job, attempted, scope)
+        for observer in job.endpoint.observers:
+            missing = self._blocking(observer, attempted, scope)
+            if missing is not None:
+                qualname = self.s.callables.specs[observer].qualname
+                lines.append(
+                    f"{indent}# Not observed by {qualname}: it needs the {missing.key.display()} this"
+                    " request may already have tried to build."
+                )
+        if observers:
             errors = self.imports.use("framework.errors")
             lines.append(f"{indent}{ERROR_VARIABLE} = {errors}.Error(error)")
-            for observer in job.endpoint.observers:
+            for observer in observers:
                 spec = self.s.callables.specs[observer]
                 call = self._call(
                     observer,
@@ -514,6 +619,10 @@ class _EndpointJob:
     uses_teardowns: bool
     hoisted: frozenset[ComponentId] = frozenset()
     """Error handlers the current stage tries around all its statements at once."""
+    stage: int = 0
+    """The index of the stage being emitted."""
+    constructed: list[Instance] = field(default_factory=list)
+    """Every construction emitted so far, in order, error branches included (a `try` reads its slice)."""
 
 
 def _modules_of(key: TypeKey) -> set[str]:

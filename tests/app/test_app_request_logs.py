@@ -102,3 +102,18 @@ async def test_no_log_line_carries_a_secret(test_app: TestApp, log: pytest.LogCa
     assert emitted
     for secret in SECRETS:
         assert secret not in emitted
+
+
+async def test_confirmation_tokens_are_not_logged(test_app: TestApp, log: pytest.LogCaptureFixture) -> None:
+    await test_app.post_subscriptions(VALID_BODY)
+    (email,) = test_app.sent_emails()
+    link = test_app.get_confirmation_links(email).html
+    token = link.params["subscription_token"]
+    log.clear()
+
+    assert (await test_app.click(link)).status_code == 200
+
+    (record,) = request_lines(log)
+    assert log_field(record, "http.target") == "/subscriptions/confirm?subscription_token=***"
+    app_records = [r for r in log.records if not r.name.startswith("httpx")]  # the test client's own log
+    assert token not in "\n".join(JsonFormatter().format(r) for r in app_records)

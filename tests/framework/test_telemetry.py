@@ -123,6 +123,26 @@ async def test_one_line_per_request_with_the_span_fields(
     assert "timestamp" in line
 
 
+@pytest.mark.parametrize(
+    ("target", "logged"),
+    [
+        pytest.param("/greet/ursula", "/greet/ursula", id="no query"),
+        pytest.param(
+            "/greet/u?subscription_token=abc&x=1", "/greet/u?subscription_token=***&x=1", id="token"
+        ),
+        pytest.param("/greet/u?Password=hunter2", "/greet/u?Password=***", id="case-insensitive"),
+        pytest.param("/greet/u?api%5Fkey=k&key=", "/greet/u?api%5Fkey=***&key=", id="encoded name, blank"),
+        pytest.param("/greet/u?flag&a=b", "/greet/u?flag&a=b", id="no value"),
+    ],
+)
+async def test_sensitive_query_values_are_redacted_in_the_target(
+    client: TestClient, capsys: pytest.CaptureFixture[str], target: str, logged: str
+) -> None:
+    await client.get(target)
+    (line,) = lines(capsys)
+    assert line["http.target"] == logged
+
+
 async def test_unmatched_requests_are_logged_once_too(
     client: TestClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
