@@ -6,6 +6,11 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from types import CodeType
+from typing import Final
+
+REGISTRATION_HELPER_FLAG: Final = "__blueprint_registration_helper__"
+"""A module that sets `__blueprint_registration_helper__ = True` registers components on its callers' behalf
+(a kit's `register(bp)`): registrations made from its functions are located at the call into it instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +26,9 @@ class Location:
     column: int
     end_line: int
     end_column: int
+    via: str | None = None
+    """The registration helper that made the registration on the caller's behalf (`ApiKit`), if any: the
+    span is then the user's call into that helper (`ApiKit().register(bp)`)."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
@@ -30,9 +38,15 @@ def caller_location(depth: int = 2) -> Location:
     """The location of the call expression `depth` frames above this function.
 
     `depth=2` is the caller of the function that calls `caller_location` (a Blueprint method's caller).
-    Python 3.11 keeps column positions per bytecode instruction, which gives the exact span of the call.
+    Frames of registration helpers (modules flagged with `REGISTRATION_HELPER_FLAG`) are skipped, and the
+    outermost one names the helper in `via`. Python 3.11 keeps column positions per bytecode instruction,
+    which gives the exact span of the call.
     """
     frame = sys._getframe(depth)
+    helper: CodeType | None = None
+    while frame.f_back is not None and frame.f_globals.get(REGISTRATION_HELPER_FLAG) is True:
+        helper = frame.f_code
+        frame = frame.f_back
     code = frame.f_code
     line = frame.f_lineno
     column, end_line, end_column = 0, line, 0
@@ -47,7 +61,13 @@ def caller_location(depth: int = 2) -> Location:
             column = start_col
         if end_col is not None:
             end_column = end_col
-    return Location(code.co_filename, line, column + 1, end_line, end_column + 1)
+    via = None if helper is None else _helper_name(helper)
+    return Location(code.co_filename, line, column + 1, end_line, end_column + 1, via)
+
+
+def _helper_name(code: CodeType) -> str:
+    """`ApiKit` for the method `ApiKit.register`, `register_auth` for a function: what the user called."""
+    return code.co_qualname.split(".")[0]
 
 
 @lru_cache(maxsize=64)

@@ -167,7 +167,7 @@ class ResponseCookie:
         if self.max_age is not None:
             parts.append(f"Max-Age={self.max_age}")
         if self.expires is not None:
-            from email.utils import format_datetime  # imported on first use: keeps imports fast
+            from email.utils import format_datetime  # imported on first use: keeps `import framework` light
 
             parts.append(f"Expires={format_datetime(self.expires.astimezone(UTC), usegmt=True)}")
         if self.domain is not None:

@@ -3,12 +3,15 @@ observers, and the generic 500 used for anything nobody handled."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from http import HTTPStatus
 
 from .responses import Response, Text
 
-__all__ = ["Error", "HTTPError", "internal_server_error"]
+__all__ = ["Error", "HTTPError", "internal_server_error", "log_unobserved_error"]
+
+_log = logging.getLogger("framework.errors")
 
 
 class HTTPError(Exception):
@@ -111,3 +114,12 @@ def _cause(exc: BaseException) -> BaseException | None:
 def internal_server_error() -> Response:
     """The default handler's answer for anything unhandled: a generic 500 whose body leaks nothing."""
     return Response.internal_server_error()
+
+
+def log_unobserved_error(error: BaseException) -> None:
+    """Log, with its traceback, an error answered with the default 500 that no error observer saw.
+
+    Generated code calls it where no observer is registered, or none can run for that error, so that no
+    failure is ever answered silently.
+    """
+    _log.error("unhandled error answered with a 500 (no error observer saw it)", exc_info=error)

@@ -36,6 +36,8 @@ from . import cookies, extractors, requests, sessions, telemetry
 
 __all__ = ["ApiKit", "KitConstructor", "SessionKit"]
 
+__blueprint_registration_helper__ = True  # components registered here are located at the `register(bp)` call
+
 
 @dataclass(slots=True)
 class KitConstructor:

@@ -96,3 +96,14 @@ def email_server(_email_server_for_session: EmailServer) -> Iterator[EmailServer
 
 async def _create(server_dsn: str, name: str, template: str | None) -> str:
     return await create_database(server_dsn, name, template=template)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Registered in the root conftest so that it is known however pytest is pointed (`pytest`,
+    # `pytest tests/codegen`, one test file); options of nested conftests exist only when pytest starts there.
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs of tests/codegen/cases instead of failing on a difference",
+    )

@@ -233,7 +233,9 @@ class _Resolver:
         if consumer.kind is ComponentKind.CONSTRUCTOR and consumer.lifecycle is Lifecycle.SINGLETON:
             lifecycle = self.instances[instance].lifecycle
             if lifecycle is not Lifecycle.SINGLETON:
-                self._lifecycle_violation(consumer, spec, param, key, f"is {lifecycle}")
+                self._lifecycle_violation(
+                    consumer, spec, param, key, f"is {lifecycle}", self._request_time_chain(instance)
+                )
                 return None
         return FromInstance(instance)
 
@@ -347,30 +349,82 @@ class _Resolver:
         )
 
     def _lifecycle_violation(
-        self, consumer: UserComponent, spec: CallableSpec, param: Param, key: TypeKey, what: str
+        self,
+        consumer: UserComponent,
+        spec: CallableSpec,
+        param: Param,
+        key: TypeKey,
+        what: str,
+        chain: _Chain | None = None,
     ) -> None:
+        """E204. `chain` is set when the dependency is transient and itself needs a request-time value:
+        the message then follows it down to that value, as E203 prints a cycle."""
         self.broken.add(consumer.id)
+        message = f"The singleton built by `{spec.path}` depends on `{key}`, which {what}.\n"
+        helps = [f"make it request-scoped: `bp.request_scoped({spec.qualname})`"]
+        labels = [
+            registration_label(consumer),
+            parameter_label(spec.target, param.name, f"`{key}` {what}"),
+        ]
+        if chain is not None and (len(chain.steps) > 1 or chain.primitive is not None):
+            message = (
+                f"The singleton built by `{spec.path}` depends on `{key}`, which {what} and needs a "
+                "value that exists only while a request is handled:\n"
+                + self._chain_text(spec, key, chain)
+                + "\n"
+            )
+            labels += [registration_label(self.components.components[i.component]) for i in chain.steps]
+            if chain.primitive is None:
+                names = ", ".join(f"`{self.callables.specs[i.component].qualname}`" for i in chain.steps)
+                helps.append(
+                    f"or, if one value can serve every request, make the constructors along the chain "
+                    f"singletons: {names}"
+                )
+        elif self.framework.primitive(key) is None:
+            helps.append(f"or make what builds `{key}` a singleton, if one value can serve every request")
         self.sink.push(
             Diagnostic(
                 "E204",
                 Severity.ERROR,
-                f"The singleton built by `{spec.path}` depends on `{key}`, which {what}.\n"
-                "A singleton is built once, before any request, so it may only depend on singletons and "
-                "prebuilt types.",
-                present(
-                    registration_label(consumer),
-                    parameter_label(spec.target, param.name, f"`{key}` {what}"),
-                ),
-                (
-                    f"make it request-scoped: `bp.request_scoped({spec.qualname})`",
-                    *(
-                        [f"or make what builds `{key}` a singleton, if one value can serve every request"]
-                        if self.framework.primitive(key) is None
-                        else []
-                    ),
-                ),
+                message + "A singleton is built once, before any request, so it may only depend on "
+                "singletons and prebuilt types.",
+                present(*labels),
+                tuple(helps),
             )
         )
+
+    def _request_time_chain(self, instance: Instance) -> _Chain | None:
+        """A path from the transient `instance`, through transients, to a request-scoped value or a
+        request primitive (the first one in argument order), if there is one."""
+        info = self.instances[instance]
+        if info.lifecycle is Lifecycle.REQUEST_SCOPED:
+            return _Chain((instance,), None)
+        if info.lifecycle is not Lifecycle.TRANSIENT:
+            return None
+        params = {p.name: p.key for p in self.callables.specs[instance.component].params}
+        for argument in info.arguments:
+            source = argument.source
+            if isinstance(source, FromPrimitive):
+                primitive = params.get(argument.name)
+                if primitive is not None:
+                    return _Chain((instance,), primitive)
+            elif isinstance(source, FromInstance) and source.instance in self.instances:
+                rest = self._request_time_chain(source.instance)
+                if rest is not None:
+                    return _Chain((instance, *rest.steps), rest.primitive)
+        return None
+
+    def _chain_text(self, spec: CallableSpec, key: TypeKey, chain: _Chain) -> str:
+        lines = [f"  `{spec.path}` builds `{spec.output}` (singleton), which needs `{key}`"]
+        for index, step in enumerate(chain.steps):
+            info = self.instances[step]
+            line = f"  `{self.callables.specs[step.component].path}` builds `{step.key}` ({info.lifecycle})"
+            if index + 1 < len(chain.steps):
+                line += f", which needs `{chain.steps[index + 1].key}`"
+            elif chain.primitive is not None:
+                line += f", which needs `{chain.primitive}`, a value of the request being handled"
+            lines.append(line)
+        return "\n".join(lines)
 
     def _cycle(self, chain: list[Instance]) -> None:
         if len(chain) == 2:  # [x, x]: a constructor that takes what it builds
@@ -417,6 +471,14 @@ class _Resolver:
             )
         )
         self.broken.add(instance.component)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """Transients leading to a request-scoped value (the last step), or to a request `primitive`."""
+
+    steps: tuple[Instance, ...]
+    primitive: TypeKey | None
 
 
 def _kit_help(key: TypeKey) -> list[str]:

@@ -22,7 +22,7 @@ from ..model import ComponentId, ScopeId, TypeKey
 from ..model.types import unify
 from ._describe import describe, registration_label
 from .reflect import CallableDb
-from .user_components import UserComponentDb
+from .user_components import UserComponent, UserComponentDb
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +209,26 @@ def _singletons_have_one_constructor_in_the_tree(
                     (
                         "keep one registration, in the blueprint that is the closest common parent of the "
                         "blueprints that need it",
-                        "or, if each part really needs its own value, make them request-scoped",
+                        _own_value_help(first, other, callables),
                     ),
                 )
             )
+
+
+def _own_value_help(first: UserComponent, other: UserComponent, callables: CallableDb) -> str:
+    """The alternative to one registration: per-request values, which nested blueprints may override.
+
+    Only the registrations that are singletons need changing; say which, when one of them already isn't.
+    """
+    singletons = [c for c in (first, other) if c.lifecycle is Lifecycle.SINGLETON]
+    if len(singletons) == 2:
+        return "or, if each part really needs its own value, make them request-scoped"
+    singleton = callables.specs[singletons[0].id].qualname
+    rest = other if singletons[0] is first else first
+    return (
+        f"or, if each part really needs its own value, make `{singleton}` {rest.lifecycle} too, like "
+        f"`{callables.specs[rest.id].qualname}`"
+    )
 
 
 def _prebuilt_types_are_not_constructed(

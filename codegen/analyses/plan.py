@@ -13,7 +13,9 @@ Strategy: for each stage, compute the request-scoped closure of its component's 
 which are rebuilt at every use and so belong to the stage that uses them); an instance's *home* is the first
 stage whose closure contains it. Error handlers choose by exception class at run time, in the order Python's
 `except` clauses check them: the component's own handler, then universal handlers from the innermost
-blueprint outwards, each blueprint's most specific classes first.
+blueprint outwards, each blueprint's most specific classes first. Per call site: when building an instance
+fails, a handler that needs that instance (a request-scoped value is built at most once per request, and
+everything built from it is missing too) is not eligible there, and the next one by precedence applies.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from dataclasses import dataclass
 
 from blueprint import Lifecycle, Location
 
-from ..diagnostics import ComponentKind, DiagnosticSink
-from ..diagnostics.source import display_path
+from ..diagnostics import ComponentKind, Diagnostic, DiagnosticSink, Label, Severity
+from ..diagnostics.source import display_path, parameter_label
 from ..errors import CompilerBug
-from ..model import ComponentId, ScopeId, TypeKey
+from ..model import CallableSpec, ComponentId, ScopeId, TypeKey
+from ._describe import describe, present, registration_label
 from .call_graph import CallGraphDb, FromInstance, Instance
 from .reflect import CallableDb
 from .routes import RouteDb
@@ -116,6 +119,7 @@ def build_plan_db(
     sink: DiagnosticSink,
 ) -> PlanDb:
     planner = _Planner(components, shapes, graph)
+    _constructor_handlers_do_not_need_what_failed(components, callables, graph, planner, sink)
     endpoints: list[EndpointPlan] = []
     method_not_allowed: dict[ScopeId, str] = {}
     for route_id in components.routes:
@@ -146,6 +150,51 @@ def build_plan_db(
         planner.handlers,
         by_instance,
     )
+
+
+def _constructor_handlers_do_not_need_what_failed(
+    components: UserComponentDb,
+    callables: CallableDb,
+    graph: CallGraphDb,
+    planner: _Planner,
+    sink: DiagnosticSink,
+) -> None:
+    """E401 for an error handler registered on a constructor that needs the very value it builds: the
+    handler only runs when that value could not be built, so it can never be called."""
+    reported: set[ComponentId] = set()
+    for instance in graph.instances:
+        constructor = components.components[instance.component]
+        handler = constructor.error_handler
+        if handler is None or handler in reported or handler not in graph.arguments:
+            continue
+        if not planner.needs(handler, instance):
+            continue
+        reported.add(handler)
+        handler_spec, constructor_spec = callables.specs[handler], callables.specs[instance.component]
+        subject = describe(components.components[handler], handler_spec)
+        sink.push(
+            Diagnostic(
+                "E401",
+                Severity.ERROR,
+                f"{subject[0].upper()}{subject[1:]} can never run: it handles the "
+                f"errors of `{constructor_spec.path}` and needs the `{instance.key}` it builds.\n"
+                f"When `{constructor_spec.qualname}` fails, the request has no `{instance.key}`, and I won't "
+                "build it a second time.",
+                present(
+                    registration_label(components.components[handler]),
+                    _parameter_taking(handler_spec, instance.key) or registration_label(constructor),
+                ),
+                (
+                    f"take what the handler needs from the error itself, not from a `{instance.key}`",
+                    f"or register it on the components that take a `{instance.key}`, where one exists",
+                ),
+            )
+        )
+
+
+def _parameter_taking(spec: CallableSpec, key: TypeKey) -> Label | None:
+    name = next((p.name for p in spec.params if p.key == key), None)
+    return None if name is None else parameter_label(spec.target, name, f"`{key}` is needed here")
 
 
 def _prebuilt(callables: CallableDb) -> tuple[Instance, ...]:
@@ -371,11 +420,11 @@ class _Planner:
         if cached is not None:
             return cached
         candidates = self._candidates(instance.component)
-        result = self._reachable([h for h in candidates if not self._needs(h, instance)])
+        result = self._reachable([h for h in candidates if not self.needs(h, instance)])
         self._handlers_by_instance[instance] = result
         return result
 
-    def _needs(self, consumer: ComponentId, failed: Instance) -> bool:
+    def needs(self, consumer: ComponentId, failed: Instance) -> bool:
         """Whether calling `consumer` would need `failed`, which the request cannot have.
 
         A request-scoped value that failed to build is missing for the rest of the request, and so is

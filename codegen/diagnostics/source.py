@@ -33,7 +33,10 @@ def _relative_to(path: str, directory: str) -> str:
 
 
 def registered_at(location: Location, message: str) -> Label:
-    """A label on a registration call (`bp.route(...)`) recorded by the Blueprint."""
+    """A label on a registration call (`bp.route(...)`) recorded by the Blueprint; for a component that a
+    registration helper registered, on the call to the helper (`ApiKit().register(bp)`), naming it."""
+    if location.via is not None:
+        message = f"{message}, by {location.via}"
     return Label(
         display_path(location.file),
         location.line,

@@ -30,7 +30,13 @@ def assignment(
 def registration_comment(indent: str, component: UserComponent, spec: CallableSpec, root: str) -> list[str]:
     """`# transaction: request-scoped, registered at app/blueprint.py:19`."""
     what = str(component.lifecycle) if component.lifecycle is not None else str(component.kind)
-    return [f"{indent}# {spec.qualname}: {what}, registered at {site(component.location, root)}"]
+    return [f"{indent}# {spec.qualname}: {what}, {registered(component.location, root)}"]
+
+
+def registered(location: Location | None, root: str) -> str:
+    """`registered at app/blueprint.py:19`, or `registered by ApiKit at app/blueprint.py:25` for a kit's."""
+    by = f"by {location.via} " if location is not None and location.via is not None else ""
+    return f"registered {by}at {site(location, root)}"
 
 
 def site(location: Location | None, root: str) -> str:

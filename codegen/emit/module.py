@@ -14,7 +14,11 @@ Layout of an endpoint with middlewares (one module-level function per stage, so 
 
 Request-scoped values a later stage needs are passed to it as arguments. Inside a stage, `except` branches
 use only what existed when their `try` began; what a handler or an observer takes that the request hasn't
-built yet is built in the branch itself (so a request without errors never pays for it).
+built yet is built in the branch itself (so a request without errors never pays for it). What the request
+may already have tried to build is never built again: the `try` attempted it (and it may be what failed), or
+a later stage built it before this stage's post-processing or wrapping middleware failed. A handler that
+needs such a value is left out of the branch (the next `except` applies, else the default 500); an observer
+that needs one is skipped for that error, with a comment saying so.
 """
 
 from __future__ import annotations
@@ -44,12 +48,17 @@ from ..model import ComponentId, GeneratorKind, TypeKey
 from ..model.primitives import ERROR_VARIABLE, NEXT_EXPRESSION, RESPONSE_VARIABLE
 from ..paths import project_root
 from .application import Application, asgi_functions, build_state, router, shutdown, state_class
-from .calls import assignment, component_call, registration_comment, site
-from .format import INDENT, Call, Expr, signature, statement
+from .attempts import blocking, later_constructions
+from .calls import assignment, component_call, registered, registration_comment
+from .format import INDENT, LINE_LENGTH, Call, Expr, signature, statement
 from .names import Imports, Names, module_alias, variable_for
 
 _RESERVED = {"state", "request", "teardowns", "error", ERROR_VARIABLE, NEXT_EXPRESSION, RESPONSE_VARIABLE}
 _PROCESSING = "processing"
+_RUNS_LATER_STAGES_THEN_FAILS = frozenset(
+    {ComponentKind.WRAPPING_MIDDLEWARE, ComponentKind.POST_PROCESSING_MIDDLEWARE}
+)
+"""Stages whose own component may fail after the next stage has run (and built its values)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +145,7 @@ class _Emitter:
             names_of[instance] = names.take(variable_for(instance.key))
         uses_teardowns = self._uses_teardowns(endpoint)
         where = (
-            f" · registered at {site(endpoint.location, self.imports.project_root)}"
+            f" · {registered(endpoint.location, self.imports.project_root)}"
             if endpoint.location is not None
             else ""
         )
@@ -227,7 +236,6 @@ class _Emitter:
         request's root span, say) instead of building a second one.
         """
         stage = job.endpoint.stages[index]
-        job.stage = index
         shared = self._shared_handlers(job, stage)
         observed = self._observer_inputs(job.endpoint)
         segments: list[list[Instance | None]] = [[]]
@@ -253,7 +261,8 @@ class _Emitter:
         for unit in units:
             if unit is None:
                 body += self._stage_step(inner, job, index)
-                attempted |= self._later_constructions(job, index)
+                if job.endpoint.stages[index].kind in _RUNS_LATER_STAGES_THEN_FAILS:
+                    attempted |= later_constructions(self.s.graph, self.s.plan, job.endpoint, index)
             else:
                 body += self._build(inner, unit, job, handled=True)
         job.hoisted = frozenset()
@@ -264,12 +273,14 @@ class _Emitter:
             clauses = self._except_clauses(INDENT * 2, shared, job, start, frozenset(attempted))
             body = [f"{INDENT * 2}try:", *body, *clauses]
         observed = self._observers(job, frozenset(attempted), start)
-        binds = " as error" if job.uses_teardowns or observed else ""
-        lines = [f"{INDENT}try:", *body, f"{INDENT}except Exception{binds}:"]
+        lines = [f"{INDENT}try:", *body, f"{INDENT}except Exception as error:"]
         tail = INDENT * 2
-        internal_error = f"{tail}return {self.imports.use('framework.errors')}.internal_server_error()"
+        errors = self.imports.use("framework.errors")
+        default = [f"{tail}return {errors}.internal_server_error()"]
+        if not observed:  # nobody else will record this failure: the runtime logs it
+            default.insert(0, f"{tail}{errors}.log_unobserved_error(error)")
         return lines + self._failure_tail(
-            tail, job, [internal_error], scope=dict(start), attempted=frozenset(attempted)
+            tail, job, default, scope=dict(start), attempted=frozenset(attempted)
         )
 
     def _observers(
@@ -282,60 +293,10 @@ class _Emitter:
     def _request_scoped(self, instance: Instance) -> bool:
         return self.s.graph.instances[instance].lifecycle is Lifecycle.REQUEST_SCOPED
 
-    def _later_constructions(self, job: _EndpointJob, index: int) -> set[Instance]:
-        """The request-scoped values the stages after `index` may build, main path or error branches.
-
-        They are gone when the next stage returns (each stage catches everything), so this stage must not
-        build them again after calling it.
-        """
-        stages = job.endpoint.stages
-        built: set[Instance] = set()
-        for later in stages[index + 1 :]:
-            roots = [*later.builds, *self._observer_inputs_list(job.endpoint)]
-            handlers: list[ComponentId] = []
-            if later.component is not None:
-                roots += self._instance_args(later.component)
-                handlers += self.s.plan.handlers_by_component.get(later.component, ())
-            pending = list(roots)
-            seen: set[Instance] = set(later.receives)
-            while pending or handlers:
-                if handlers:
-                    pending += self._instance_args(handlers.pop())
-                    continue
-                instance = pending.pop()
-                if instance in seen or self.s.graph.instances[instance].lifecycle is Lifecycle.SINGLETON:
-                    continue
-                seen.add(instance)
-                if self._request_scoped(instance):
-                    built.add(instance)
-                handlers += self.s.plan.handlers_by_instance.get(instance, ())
-                pending += self._instance_args_of_instance(instance)
-        return built
-
-    def _observer_inputs_list(self, endpoint: EndpointPlan) -> list[Instance]:
-        return [i for observer in endpoint.observers for i in self._instance_args(observer)]
-
     def _blocked(
         self, consumer: ComponentId, attempted: frozenset[Instance], scope: dict[Instance, str]
     ) -> bool:
-        return self._blocking(consumer, attempted, scope) is not None
-
-    def _blocking(
-        self, consumer: ComponentId, attempted: frozenset[Instance], scope: dict[Instance, str]
-    ) -> Instance | None:
-        """The value the `try` attempted that calling `consumer` in its `except` branch would build again."""
-        pending = self._instance_args(consumer)
-        seen: set[Instance] = set()
-        while pending:
-            instance = pending.pop(0)
-            if instance in scope or instance in seen:
-                continue
-            if instance in attempted:
-                return instance
-            seen.add(instance)
-            if self.s.graph.instances[instance].lifecycle is not Lifecycle.SINGLETON:
-                pending += self._instance_args_of_instance(instance)
-        return None
+        return blocking(self.s.graph, consumer, attempted, scope) is not None
 
     def _observer_inputs(self, endpoint: EndpointPlan) -> set[Instance]:
         return {i for observer in endpoint.observers for i in self._instance_args(observer)}
@@ -355,7 +316,8 @@ class _Emitter:
             lambda_call = Call(f"lambda: {next_call.function}", next_call.arguments)
             middleware = self.imports.use("framework.middleware")
             lines += statement(indent, f"{NEXT_EXPRESSION} = ", Call(f"{middleware}.Next", (lambda_call,)))
-            return self._invoke(indent, stage.component, job, lines, returned)
+            later = later_constructions(self.s.graph, self.s.plan, job.endpoint, index)
+            return self._invoke(indent, stage.component, job, lines, returned, later)
         if stage.kind is ComponentKind.PRE_PROCESSING_MIDDLEWARE:
             lines = self._invoke(indent, stage.component, job, lines, f"{_PROCESSING} = {awaited}")
             lines += [
@@ -365,18 +327,25 @@ class _Emitter:
             return lines + statement(indent, "return await ", self._stage_call(job, index + 1))
         if stage.kind is ComponentKind.POST_PROCESSING_MIDDLEWARE:
             lines += statement(indent, f"{RESPONSE_VARIABLE} = await ", self._stage_call(job, index + 1))
+            later = later_constructions(self.s.graph, self.s.plan, job.endpoint, index)
+            return self._invoke(indent, stage.component, job, lines, returned, later)
         return self._invoke(indent, stage.component, job, lines, returned)
 
     def _invoke(
-        self, indent: str, component: ComponentId, job: _EndpointJob, lines: list[str], head: str
+        self,
+        indent: str,
+        component: ComponentId,
+        job: _EndpointJob,
+        lines: list[str],
+        head: str,
+        attempted: frozenset[Instance] = frozenset(),
     ) -> list[str]:
-        """Build the transients `component` takes, then call it (`head` is `return await ` or an assignment)."""
+        """Build the transients `component` takes, then call it (`head` is `return await ` or an assignment).
+
+        `attempted`: what the later stages may have built (or failed to build) by the time it fails.
+        """
         call = self._component_call(indent, component, job, lines)
         lines += self._comment(indent, component)
-        stage = job.endpoint.stages[job.stage]
-        attempted: frozenset[Instance] = frozenset()
-        if stage.kind is ComponentKind.WRAPPING_MIDDLEWARE:  # `next` runs the later stages in this `try`
-            attempted = frozenset(self._later_constructions(job, job.stage))
         handlers = self.s.plan.handlers_by_component.get(component, ())
         return lines + self._handled(indent, handlers, attempted, job, lambda at: statement(at, head, call))
 
@@ -494,7 +463,7 @@ class _Emitter:
             spec = self.s.callables.specs[handler]
             first = spec.params[0].key
             assert first is not None
-            lines.append(f"{indent}except {self.imports.type_expression(first)} as error:")
+            lines += _except_line(indent, self.imports.type_expression(first))
             inner = indent + INDENT
             branch: list[str] = []
             scope = dict(available)
@@ -582,12 +551,12 @@ class _Emitter:
         scope = dict(job.scope) if scope is None else scope
         observers = self._observers(job, attempted, scope)
         for observer in job.endpoint.observers:
-            missing = self._blocking(observer, attempted, scope)
+            missing = blocking(self.s.graph, observer, attempted, scope)
             if missing is not None:
                 qualname = self.s.callables.specs[observer].qualname
                 lines.append(
-                    f"{indent}# Not observed by {qualname}: it needs the {missing.key.display()} this"
-                    " request may already have tried to build."
+                    f"{indent}# {qualname} is not called: it takes a {missing.key.display()},"
+                    " and this request may already have tried to build one."
                 )
         if observers:
             errors = self.imports.use("framework.errors")
@@ -619,10 +588,16 @@ class _EndpointJob:
     uses_teardowns: bool
     hoisted: frozenset[ComponentId] = frozenset()
     """Error handlers the current stage tries around all its statements at once."""
-    stage: int = 0
-    """The index of the stage being emitted."""
     constructed: list[Instance] = field(default_factory=list)
     """Every construction emitted so far, in order, error branches included (a `try` reads its slice)."""
+
+
+def _except_line(indent: str, exception: str) -> list[str]:
+    """`except X as error:`, parenthesised over three lines when too long (as `ruff format` does)."""
+    line = f"{indent}except {exception} as error:"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    return [f"{indent}except (", f"{indent}{INDENT}{exception}", f"{indent}) as error:"]
 
 
 def _modules_of(key: TypeKey) -> set[str]:

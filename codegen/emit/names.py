@@ -17,6 +17,7 @@ import typing
 from typing import Any
 
 from ..model import TypeKey
+from .format import INDENT, LINE_LENGTH
 
 _BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -31,6 +32,9 @@ class Imports:
     def __init__(self, project_root: str) -> None:
         self._alias_by_module: dict[str, str] = {}
         self._module_by_alias: dict[str, str] = {}
+        self._names_by_module: dict[str, dict[str, str]] = {}
+        """Objects imported by name, from the modules whose package shadows them (see `callable_path`)."""
+        self._shadowed_by_module: dict[str, bool] = {}
         self._root = project_root
         self.project_root = project_root
 
@@ -48,7 +52,35 @@ class Imports:
         return alias
 
     def callable_path(self, module: str, qualname: str) -> str:
-        return f"{self.use(module)}.{qualname}"
+        """`app_routes.subscribe`: an object of `module` by its qualified name.
+
+        In the rare module whose package re-exports an object under the module's own name, the object is
+        imported by name instead: since Python 3.7, `import a.b.c as d` binds `getattr(a.b, "c")`, which is
+        then that object, not the module. (`from a.b.c import x` finds the module itself.)
+        """
+        if not self._shadowed(module):
+            return f"{self.use(module)}.{qualname}"
+        top, dot, rest = qualname.partition(".")
+        return f"{self._use_name(module, top)}{dot}{rest}"
+
+    def _shadowed(self, module: str) -> bool:
+        shadowed = self._shadowed_by_module.get(module)
+        if shadowed is None:
+            shadowed = self._shadowed_by_module[module] = _shadowed(module)
+        return shadowed
+
+    def _use_name(self, module: str, name: str) -> str:
+        names = self._names_by_module.setdefault(module, {})
+        alias = names.get(name)
+        if alias is None:
+            alias = base = f"{module_alias(module)}_{name}"
+            counter = 2
+            while alias in self._module_by_alias:
+                alias = f"{base}_{counter}"
+                counter += 1
+            names[name] = alias
+            self._module_by_alias[alias] = f"{module}:{name}"
+        return alias
 
     def type_expression(self, key: TypeKey) -> str:
         """Python source for the type `key` stands for, e.g. `framework_extractors.Form[app_routes.Subscribe]`."""
@@ -81,15 +113,18 @@ class Imports:
             return f"{self.use('typing')}.Any"
         if module == "builtins":
             return name
-        return f"{self.use(module)}.{name}"
+        return self.callable_path(module, name)
 
     def lines(self) -> list[str]:
-        """Import lines in isort order: standard library, third party, first party; blank line between."""
+        """Import lines in isort order: standard library, third party, first party, a blank line between;
+        in each, `import` statements, then `from` ones (for the objects of shadowed modules)."""
         sections: dict[int, list[str]] = {0: [], 1: [], 2: []}
-        for module in sorted(self._alias_by_module, key=lambda m: (m.lower(), m)):
+        for module in sorted(self._alias_by_module, key=_module_order):
             alias = self._alias_by_module[module]
             line = f"import {module}" if alias == module else f"import {module} as {alias}"
             sections[self._section(module)].append(line)
+        for module in sorted(self._names_by_module, key=_module_order):
+            sections[self._section(module)] += _from_import(module, self._names_by_module[module])
         result: list[str] = []
         for section in (0, 1, 2):
             if sections[section]:
@@ -108,6 +143,48 @@ class Imports:
         ):
             return 2
         return 1
+
+
+def _module_order(module: str) -> tuple[str, str]:
+    return (module.lower(), module)
+
+
+def _from_import(module: str, aliases: dict[str, str]) -> list[str]:
+    """`from module import a as x, B as y`, its names in ruff's order (constants, classes, the rest)."""
+    names = [f"{name} as {aliases[name]}" for name in sorted(aliases, key=_member_order)]
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= LINE_LENGTH:
+        return [line]
+    return [f"from {module} import (", *(f"{INDENT}{name}," for name in names), ")"]
+
+
+def _member_order(name: str) -> tuple[int, str, str]:
+    if len(name) > 1 and name.isupper():
+        kind = 0
+    elif name[:1].isupper():
+        kind = 1
+    else:
+        kind = 2
+    return (kind, name.lower(), name)
+
+
+def _shadowed(module: str) -> bool:
+    """Whether walking `module`'s dotted path by attributes, as `import a.b.c as d` does, misses the module.
+
+    Modules that aren't imported at compile time can't be checked; they are imported the usual way.
+    """
+    parts = module.split(".")
+    current = sys.modules.get(parts[0])
+    if current is None or len(parts) == 1:
+        return False
+    for index in range(1, len(parts)):
+        expected = sys.modules.get(".".join(parts[: index + 1]))
+        if expected is None:
+            return False
+        current = getattr(current, parts[index], None)
+        if current is not expected:
+            return True
+    return False
 
 
 class Names:

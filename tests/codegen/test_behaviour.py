@@ -306,8 +306,9 @@ async def test_a_request_without_errors_does_not_depend_on_the_observers_inputs(
 
 
 async def test_a_failed_request_scoped_constructor_is_not_retried_for_its_error_handler(load: Loader) -> None:
-    # The error handler and the observer need the value whose construction failed: they cannot run, and
+    # The error handler and one observer need the value whose construction failed: they cannot run, and
     # the constructor must not be called again to feed them (request-scoped: at most once per request).
+    # The observer that needs nothing of the kind still sees the error, once.
     sdk, components = load("failing_request_scoped")
     calls = _calls(components)
     async with await _client(sdk) as client:
@@ -317,7 +318,35 @@ async def test_a_failed_request_scoped_constructor_is_not_retried_for_its_error_
         calls.clear()
         response = await client.get("/fine", headers={"X-Fail": "1"})
         assert response.status_code == 500
-        assert calls == ["request_log"]
+        assert calls == ["request_log", "counted"]
+
+
+async def test_a_handler_that_needs_the_failed_value_gives_way_to_the_next_one(load: Loader) -> None:
+    # `expired_token_to_response` is the most specific handler for `ExpiredTokenError` but takes a `Token`:
+    # for the constructor's own failure the next handler by precedence answers, with an `Audit` built for it.
+    sdk, components = load("failing_request_scoped")
+    calls = _calls(components)
+    async with await _client(sdk) as client:
+        calls.clear()
+        response = await client.get("/token", headers={"X-Expired": "1"})
+        assert (response.status_code, response.text) == (401, "bad token")
+        assert calls == ["request_log", "token", "audit", "token error handler", "observer", "counted"]
+        calls.clear()
+        response = await client.get("/token", headers={"X-Stale": "1"})  # raised by the handler: token exists
+        assert (response.status_code, response.text) == (410, "expired")
+        assert calls == ["request_log", "token", "read_token", "expired token handler", "observer", "counted"]
+
+
+# --- imports ---------------------------------------------------------------------------------------------
+
+
+async def test_a_module_shadowed_by_its_packages_reexport_still_serves_requests(load: Loader) -> None:
+    # `reexported_routes/__init__.py` re-exports `greet` from `.greet`: the attribute `reexported_routes.greet`
+    # is the function, so `import ...reexported_routes.greet as alias` would bind it instead of the module.
+    sdk, _ = load("reexported_handler")
+    async with await _client(sdk) as client:
+        response = await client.get("/greet", headers={"X-Name": "ada"})
+        assert (response.status_code, response.text) == (200, "hello ada")
 
 
 # --- teardown ---------------------------------------------------------------------------------------------
@@ -519,3 +548,21 @@ async def test_sync_and_async_components_and_prebuilt_types(load: Loader) -> Non
         assert response.headers["x-punctuation"] == "!"
         assert "pre world" in calls
         assert (await client.get("/hello-async")).text == "howdy (async), world"
+
+
+# --- errors nobody observes -------------------------------------------------------------------------------
+
+
+async def test_an_unhandled_error_without_observers_is_logged_once_and_answered_500(
+    load: Loader, caplog: pytest.LogCaptureFixture
+) -> None:
+    sdk, _ = load("unobserved_errors")
+    async with await _client(sdk) as client:
+        response = await client.get("/checkout")
+
+    assert response.status_code == 500
+    assert "payment gateway" not in response.text
+    (record,) = [r for r in caplog.records if r.name == "framework.errors"]
+    assert record.levelname == "ERROR"
+    assert record.exc_info is not None
+    assert str(record.exc_info[1]) == "the payment gateway did not answer"
