@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .validated import ValidatedString
+
 __all__ = ["InvalidSubscriberEmail", "SubscriberEmail"]
 
 
@@ -13,16 +15,16 @@ class InvalidSubscriberEmail(ValueError):
         self.raw = raw
 
 
-class SubscriberEmail:
+class SubscriberEmail(ValidatedString):
     """An e-mail address checked for syntax only (no DNS lookups), kept in its normalised form.
 
     Normalisation (lower-cased domain, Unicode NFC) makes the same address submitted twice land on
     the same subscriber.
     """
 
-    __slots__ = ("_value",)
+    __slots__ = ()
 
-    def __init__(self, raw: str) -> None:
+    def _validate(self, raw: str) -> str:
         # Imported on first use: keeps `codegen generate` fast (the module compiles big regexes).
         import email_validator
 
@@ -30,24 +32,9 @@ class SubscriberEmail:
             checked = email_validator.validate_email(raw, check_deliverability=False)
         except email_validator.EmailNotValidError:
             raise InvalidSubscriberEmail(raw) from None
-        self._value: str = checked.normalized
+        normalized: str = checked.normalized
+        return normalized
 
     @classmethod
     def parse(cls, raw: str) -> SubscriberEmail:
         return cls(raw)
-
-    @property
-    def value(self) -> str:
-        return self._value
-
-    def __str__(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return f"SubscriberEmail({self._value!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SubscriberEmail) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)

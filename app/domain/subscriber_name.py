@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .graphemes import grapheme_count
+from .validated import ValidatedString
 
 __all__ = ["FORBIDDEN_CHARACTERS", "MAX_GRAPHEMES", "InvalidSubscriberName", "SubscriberName"]
 
@@ -18,16 +19,16 @@ class InvalidSubscriberName(ValueError):
         self.raw = raw
 
 
-class SubscriberName:
+class SubscriberName(ValidatedString):
     """A subscriber's name: not blank, at most 256 graphemes, none of `/()"<>\\{}`.
 
     Constructing one validates it, so holding a `SubscriberName` proves the rules hold. Surrounding
     whitespace is trimmed; the error message quotes the value exactly as it was submitted.
     """
 
-    __slots__ = ("_value",)
+    __slots__ = ()
 
-    def __init__(self, raw: str) -> None:
+    def _validate(self, raw: str) -> str:
         value = raw.strip()
         if (
             not value
@@ -35,24 +36,8 @@ class SubscriberName:
             or any(char in FORBIDDEN_CHARACTERS for char in value)
         ):
             raise InvalidSubscriberName(raw)
-        self._value = value
+        return value
 
     @classmethod
     def parse(cls, raw: str) -> SubscriberName:
         return cls(raw)
-
-    @property
-    def value(self) -> str:
-        return self._value
-
-    def __str__(self) -> str:
-        return self._value
-
-    def __repr__(self) -> str:
-        return f"SubscriberName({self._value!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SubscriberName) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)

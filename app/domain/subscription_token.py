@@ -5,22 +5,24 @@ from __future__ import annotations
 import secrets
 import string
 
+from .validated import ValidatedString
+
 __all__ = ["TOKEN_ALPHABET", "TOKEN_LENGTH", "SubscriptionToken"]
 
 TOKEN_LENGTH = 25
 TOKEN_ALPHABET = string.ascii_letters + string.digits
 
 
-class SubscriptionToken:
+class SubscriptionToken(ValidatedString):
     """A confirmation token: random (from `secrets`) when generated, checked for shape when parsed."""
 
-    __slots__ = ("_value",)
+    __slots__ = ()
 
-    def __init__(self, value: str) -> None:
-        if len(value) != TOKEN_LENGTH or any(char not in TOKEN_ALPHABET for char in value):
+    def _validate(self, raw: str) -> str:
+        if len(raw) != TOKEN_LENGTH or any(char not in TOKEN_ALPHABET for char in raw):
             msg = f"A subscription token is {TOKEN_LENGTH} letters and digits."
             raise ValueError(msg)
-        self._value = value
+        return raw
 
     @classmethod
     def generate(cls) -> SubscriptionToken:
@@ -34,15 +36,5 @@ class SubscriptionToken:
         except ValueError:
             return None
 
-    @property
-    def value(self) -> str:
-        return self._value
-
     def __repr__(self) -> str:
-        return "SubscriptionToken(***)"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SubscriptionToken) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(self._value)
+        return "SubscriptionToken(***)"  # a credential: kept out of logs and tracebacks
